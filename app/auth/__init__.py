@@ -1,0 +1,1 @@
+"""Sign-in (LDAP directory and local accounts), sessions, roles and permissions."""

@@ -1,0 +1,1 @@
+"""Employees and the structure of the ministry (departments and their divisions)."""

@@ -1,0 +1,1 @@
+"""Shared web plumbing: templates, page-or-fragment rendering, forms, errors, security headers."""
