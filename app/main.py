@@ -28,7 +28,7 @@ from app.home.routes import health, home
 from app.settings import Settings
 from app.web.assets import PLOTLY_VERSION, STATIC_DIR, plotly_dir
 from app.web.errors import EXCEPTION_HANDLERS
-from app.web.security import SecurityHeadersMiddleware
+from app.web.security import add_security_headers
 from app.web.templating import template_config
 
 CSRF_HEADER = "x-csrftoken"
@@ -75,7 +75,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "directory_status": Provide(lambda: directory_status, use_cache=True, sync_to_thread=False),
         },
         guards=[signed_in_guard],
-        middleware=[SecurityHeadersMiddleware(), sessions.middleware, CurrentUserMiddleware(settings)],
+        before_send=[add_security_headers],
+        middleware=[sessions.middleware, CurrentUserMiddleware(settings)],
         stores={SESSION_STORE: FileStore(settings.data_path / "sessions", create_directories=True)},
         csrf_config=CSRFConfig(
             secret=settings.secret_key,

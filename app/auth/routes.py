@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from app.auth.access import current_user
@@ -28,14 +30,19 @@ class AuthController(Controller):
     opt = {"public": True}
 
     @get("/login", name="login")
-    async def login_page(self, request: Request, directory_status: DirectoryStatus, next: str = "/") -> Template | Redirect:
+    async def login_page(
+        self, request: Request, directory_status: NamedDependency[DirectoryStatus], next: FromQuery[str] = "/"
+    ) -> Template | Redirect:
         if current_user(request) is not None:
             return Redirect(safe_next(next))
         return render(request, "auth/login.html", {"next": safe_next(next), "directory": await directory_status.check()})
 
     @post("/login")
     async def login(
-        self, request: Request, sign_in_service: SignInService, directory_status: DirectoryStatus
+        self,
+        request: Request,
+        sign_in_service: NamedDependency[SignInService],
+        directory_status: NamedDependency[DirectoryStatus],
     ) -> Template | Redirect:
         form = await read_form(request)
         username, target = form.get("username", ""), safe_next(form.get("next"))

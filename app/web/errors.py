@@ -95,7 +95,7 @@ def handle_exception(request: Request, exc: Exception) -> Response:
         "error.html",
         {"status": status, "title": TITLES.get(status, "Ошибка"), "message": message},
         status_code=status,
-    ).to_asgi_response(request.app, request)  # type: ignore[return-value]
+    )
 
 
 EXCEPTION_HANDLERS = {Exception: handle_exception}

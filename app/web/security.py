@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from litestar.datastructures import MutableScopeHeaders
-from litestar.enums import ScopeType
-from litestar.middleware import ASGIMiddleware
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import Message, Scope
 
 # Styles: plotly.js injects <style> elements at run time, hence 'unsafe-inline' for styles only.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -32,17 +30,12 @@ HEADERS = {
 }
 
 
-class SecurityHeadersMiddleware(ASGIMiddleware):
-    scopes = (ScopeType.HTTP,)
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                for name, value in HEADERS.items():
-                    headers[name] = value
-                if scope["path"] != "/static" and not scope["path"].startswith("/static/"):
-                    headers.setdefault("Cache-Control", "no-store")
-            await send(message)
-
-        await next_app(scope, receive, send_with_headers)
+async def add_security_headers(message: Message, scope: Scope) -> None:
+    """A ``before_send`` hook: it sees every response, also 404s for unknown paths raised before middleware."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
+    for name, value in HEADERS.items():
+        headers[name] = value
+    if not scope["path"].startswith("/static/") and "cache-control" not in headers:
+        headers["Cache-Control"] = "no-store"
