@@ -13,6 +13,7 @@ import re
 import secrets
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -86,9 +87,18 @@ async def wipe_database() -> None:
         await table.delete(force=True)
 
 
+def run_async(coro_fn, *args):
+    """Run a coroutine function to completion in a thread of its own.
+
+    Playwright's sync API keeps an event loop running in the main thread, where asyncio.run() refuses to work.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro_fn(*args)).result()
+
+
 @pytest.fixture(autouse=True)
 def clean_database() -> Iterator[None]:
-    asyncio.run(wipe_database())
+    run_async(wipe_database)
     yield
 
 
