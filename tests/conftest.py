@@ -74,6 +74,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
 
 
+@pytest.fixture
+def fresh_database_url() -> Iterator[str]:
+    """An empty database of the suite's engine, dropped afterwards (for CLI and migration tests)."""
+    if ENGINE == "postgres":
+        name = f"{PG_DATABASE}_{secrets.token_hex(3)}"
+        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+        yield _postgres_url(name)
+        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    else:
+        yield f"sqlite:///{tempfile.mkdtemp(dir=TMP)}/fresh.db"
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     return f"trajectory database: {ENGINE} ({DATABASE_URL})"
 

@@ -31,6 +31,8 @@ def _asset_version(name: str) -> str:
 
 
 def static_url(name: str) -> str:
+    if name == "htmx":
+        return f"/static/{HTMX_FILE}"
     if name == "plotly":
         return f"/static/plotly-{PLOTLY_VERSION}/plotly.min.js"
     if name.startswith("vendor/"):
