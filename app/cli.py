@@ -126,6 +126,18 @@ def cmd_create_user(args: argparse.Namespace) -> None:
     print(f"Локальная учётная запись «{args.username}» создана; роли: {', '.join(sorted(roles))}.")
 
 
+def cmd_audit_verify(_args: argparse.Namespace) -> None:
+    _settings()
+    from app.audit.service import verify_chain
+
+    broken = asyncio.run(_with_engine(verify_chain))
+    if broken is None:
+        print("Журнал аудита цел: цепочка хешей не нарушена.")
+        return
+    print(f"Журнал аудита нарушен: запись №{broken.record_id} — {broken.reason}.", file=sys.stderr)
+    raise SystemExit(1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trajectory", description="Траектория — внутренний портал министерства")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="миграции, демо-данные (если база пуста) и запуск").set_defaults(func=cmd_demo)
     sub.add_parser("migrate", help="применить миграции базы данных").set_defaults(func=cmd_migrate)
     sub.add_parser("seed", help="заполнить пустую базу демо-данными").set_defaults(func=cmd_seed)
+    sub.add_parser("audit-verify", help="проверить цепочку хешей журнала аудита").set_defaults(func=cmd_audit_verify)
     create = sub.add_parser("create-user", help="создать локальную учётную запись (аварийный администратор)")
     create.add_argument("username")
     create.add_argument("--name", required=True, help="ФИО")

@@ -71,3 +71,18 @@ async def ensure_migrated() -> None:
         raise DatabaseNotMigrated(
             f"В базе данных не применено миграций: {pending}. Выполните: trajectory migrate"
         )
+
+
+def write_transaction():
+    """The one way to open a transaction that writes.
+
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock up front, so two writers queue instead of failing
+    halfway; PostgreSQL: an ordinary transaction (row locks are taken where needed, e.g. the audit head).
+    Nested calls join the outer transaction.
+    """
+    current = engine()
+    if isinstance(current, SQLiteEngine):
+        from piccolo.engine.sqlite import TransactionType
+
+        return current.transaction(transaction_type=TransactionType.immediate)
+    return current.transaction()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app import db
 from app.auth.service import create_local_account
 from app.people.demo import seed_structure
 from app.people.tables import Employee
@@ -26,7 +27,7 @@ async def seed_demo() -> bool:
     """Fill an empty database with demo data; a non-empty one is left alone. True if seeded."""
     if not await database_is_empty():
         return False
-    async with Employee._meta.db.transaction():
+    async with db.write_transaction():
         departments = await seed_structure()
         for username, (full_name, position, department, roles) in DEMO_ACCOUNTS.items():
             await create_local_account(

@@ -11,5 +11,6 @@ APP_REGISTRY = AppRegistry(
     apps=[
         "app.people.piccolo_app",
         "app.auth.piccolo_app",
+        "app.audit.piccolo_app",
     ]
 )

@@ -71,7 +71,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if ENGINE == "postgres":
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
+        run_async(_pg_admin, f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -79,9 +79,9 @@ def fresh_database_url() -> Iterator[str]:
     """An empty database of the suite's engine, dropped afterwards (for CLI and migration tests)."""
     if ENGINE == "postgres":
         name = f"{PG_DATABASE}_{secrets.token_hex(3)}"
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+        run_async(_pg_admin, f'CREATE DATABASE "{name}"')
         yield _postgres_url(name)
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        run_async(_pg_admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     else:
         yield f"sqlite:///{tempfile.mkdtemp(dir=TMP)}/fresh.db"
 
@@ -91,11 +91,13 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 async def wipe_database() -> None:
-    """Every test starts from empty tables (children first)."""
-    from app.auth.tables import LocalAccount, SignInAttempt
-    from app.people.tables import Department, Employee
+    """Every test starts from empty tables: all tables of all apps, dependants first."""
+    from piccolo.table import sort_table_classes
 
-    for table in (SignInAttempt, LocalAccount, Employee, Department):
+    from app.piccolo_conf import APP_REGISTRY
+
+    tables = [t for config in APP_REGISTRY.app_configs.values() for t in config.table_classes]
+    for table in reversed(sort_table_classes(tables)):
         await table.delete(force=True)
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from app import db
+from app.audit import service as audit
 from app.auth.directory import Directory, DirectoryPerson, DirectoryRejected, DirectoryUnavailable, is_blank
 from app.auth.passwords import hash_password, verify_password
 from app.auth.roles import format_roles
@@ -59,16 +61,25 @@ def _loggable(value: str) -> str:
     return "".join(ch if ord(ch) >= 32 else "?" for ch in value)[:MAX_USERNAME]
 
 
-async def record_attempt(username: str, address: str, success: bool, method: str, reason: str) -> None:
-    await SignInAttempt.insert(
-        SignInAttempt(
-            username=_loggable(username),
-            client_address=address[:64],
-            success=success,
-            method=method,
-            reason=reason[:100],
+async def record_attempt(
+    username: str, address: str, success: bool, method: str, reason: str, employee_id: int | None = None
+) -> None:
+    """The sign-in log row (for throttling and the admin page) and the audit record, together."""
+    name = _loggable(username)
+    async with db.write_transaction():
+        await SignInAttempt.insert(
+            SignInAttempt(username=name, client_address=address[:64], success=success, method=method,
+                          reason=reason[:100])
         )
-    )
+        await audit.record(
+            "auth.sign_in" if success else "auth.sign_in_failed",
+            actor_id=employee_id,
+            actor_name=name,
+            object_type="account",
+            object_id=name,
+            summary=f"Вход ({method or 'не начат'})" + ("" if success else f": отказ — {reason}"),
+            client_address=address,
+        )
 
 
 class SignInService:
@@ -90,7 +101,7 @@ class SignInService:
         except SignInRefused as refused:
             await record_attempt(raw_username, address, False, method, refused.reason)
             raise
-        await record_attempt(username, address, True, method, "")
+        await record_attempt(username, address, True, method, "", employee_id)
         await Employee.update({Employee.last_sign_in: dt.datetime.now(dt.UTC)}).where(Employee.id == employee_id)
         return employee_id
 
@@ -146,15 +157,27 @@ async def upsert_directory_person(person: DirectoryPerson) -> int:
         Employee.division: division,
         Employee.roles: format_roles(person.roles),
     }
-    existing = await Employee.select(Employee.id, Employee.active).where(Employee.ldap_uid == person.uid).first()
-    if existing is None:
-        row = Employee(ldap_uid=person.uid, **{col._meta.name: value for col, value in fields.items()})
-        created = await Employee.insert(row).returning(Employee.id)
-        return created[0]["id"]
-    if not existing["active"]:
-        raise SignInRefused("Учётная запись отключена. Обратитесь к администратору.", 403, "disabled")
-    await Employee.update(fields).where(Employee.id == existing["id"])
-    return existing["id"]
+    new_roles = format_roles(person.roles)
+    async with db.write_transaction():
+        existing = await Employee.select(Employee.id, Employee.active, Employee.roles).where(
+            Employee.ldap_uid == person.uid
+        ).first()
+        if existing is None:
+            row = Employee(ldap_uid=person.uid, **{col._meta.name: value for col, value in fields.items()})
+            employee_id = (await Employee.insert(row).returning(Employee.id))[0]["id"]
+            old_roles = None
+        else:
+            if not existing["active"]:
+                raise SignInRefused("Учётная запись отключена. Обратитесь к администратору.", 403, "disabled")
+            employee_id, old_roles = existing["id"], existing["roles"]
+            await Employee.update(fields).where(Employee.id == employee_id)
+        if old_roles != new_roles:
+            await audit.record(
+                "people.roles_changed", actor_name="каталог LDAP", object_type="employee", object_id=employee_id,
+                summary=f"Роли {person.full_name} по группам каталога",
+                before=None if old_roles is None else {"roles": old_roles}, after={"roles": new_roles},
+            )
+    return employee_id
 
 
 async def create_local_account(
@@ -162,12 +185,16 @@ async def create_local_account(
     department: int | None = None, position: str = "",
 ) -> int:
     """Create a local account with its employee record; the caller validates the inputs."""
-    async with Employee._meta.db.transaction():
+    async with db.write_transaction():
         created = await Employee.insert(
             Employee(full_name=full_name, position=position, department=department, roles=format_roles(roles))
         ).returning(Employee.id)
         employee_id = created[0]["id"]
         await LocalAccount.insert(
             LocalAccount(username=username, password_hash=hash_password(password), employee=employee_id, demo=demo)
+        )
+        await audit.record(
+            "auth.local_account_created", object_type="account", object_id=username,
+            summary=f"Локальная учётная запись {username} ({full_name})", after={"roles": format_roles(roles)},
         )
     return employee_id
