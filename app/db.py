@@ -86,3 +86,21 @@ def write_transaction():
 
         return current.transaction(transaction_type=TransactionType.immediate)
     return current.transaction()
+
+
+class StaleVersion(Exception):
+    """Someone else saved the record since it was loaded (optimistic locking); the web layer answers 409."""
+
+
+async def update_versioned(table, row_id: int, expected_version: int, values: dict) -> int:
+    """``UPDATE ... SET ..., version = version + 1 WHERE id = ? AND version = ?``; raise StaleVersion if no row.
+
+    ``table`` must have an integer ``version`` column. Returns the new version.
+    """
+    changes = {**values, table.version: table.version + 1}
+    updated = await table.update(changes).where((table.id == row_id) & (table.version == expected_version)).returning(
+        table.version
+    )
+    if not updated:
+        raise StaleVersion(f"{table._meta.tablename} {row_id}: ожидалась версия {expected_version}")
+    return updated[0]["version"]

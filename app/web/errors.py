@@ -15,6 +15,7 @@ from litestar.response import Redirect
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from app.auth.sessions import session_expired
+from app.db import StaleVersion
 from app.web.templating import render
 
 log = logging.getLogger("trajectory.errors")
@@ -68,6 +69,8 @@ def _login_url(request: Request) -> str:
 
 
 def handle_exception(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, StaleVersion):
+        exc = HTTPException(status_code=409, detail=MESSAGES[409])
     status = exc.status_code if isinstance(exc, HTTPException) else HTTP_500_INTERNAL_SERVER_ERROR
     if status >= 500:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
