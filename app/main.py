@@ -24,7 +24,7 @@ from app.auth.directory_status import DirectoryStatus
 from app.auth.routes import AuthController
 from app.auth.service import SignInService
 from app.auth.sessions import SESSION_STORE, CurrentUserMiddleware, session_config
-from app.home.routes import health, home
+from app.home.routes import health, home, ready
 from app.settings import Settings
 from app.web.assets import PLOTLY_VERSION, STATIC_DIR, plotly_dir
 from app.web.errors import EXCEPTION_HANDLERS
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AuthController,
             home,
             health,
+            ready,
             create_static_files_router(
                 path="/static", directories=[STATIC_DIR], opt={"public": True}, include_in_schema=False
             ),

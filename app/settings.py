@@ -8,6 +8,7 @@ variable named ``TRAJECTORY_<FIELD>``; README.md has the table.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -72,6 +73,11 @@ class Settings:
     """Set the Secure flag on cookies (behind HTTPS)."""
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
+    signin_max_failures: int = 5
+    """Failed sign-ins of one (user name, address) pair before it is locked."""
+    signin_lockout_minutes: int = 15
+    trusted_proxies: str = ""
+    """Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For is believed."""
     ldap_url: str = ""
     """``ldap://host:389`` or ``ldaps://host:636``; empty turns LDAP sign-in off."""
     ldap_start_tls: bool = False
@@ -91,7 +97,17 @@ class Settings:
     ldap_attr_division: str = "departmentNumber"
     ldap_attr_manager: str = "manager"
     ldap_attr_mail: str = "mail"
+    ldap_attr_uid: str = "uid"
+    """The user-name attribute that ``trajectory sync-ldap`` reads (AD: ``sAMAccountName``)."""
+    ldap_people_filter: str = "(objectClass=inetOrgPerson)"
+    """Which entries under the user base are people, for ``trajectory sync-ldap`` (AD: ``(objectCategory=person)``)."""
+    ldap_disabled_filter: str = "(pwdAccountLockedTime=*)"
+    """People matching this are made inactive by the sync (AD: ``(userAccountControl:1.2.840.113556.1.4.803:=2)``)."""
     ldap_timeout_seconds: int = 5
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in self.trusted_proxies.split(",") if p.strip())
 
     @property
     def ldap_enabled(self) -> bool:
@@ -158,6 +174,12 @@ class Settings:
             raise SettingsError("TRAJECTORY_PORT: порт от 1 до 65535")
         if self.session_idle_minutes < 1 or self.session_absolute_hours < 1:
             raise SettingsError("TRAJECTORY_SESSION_*: значения должны быть положительными")
+        if self.signin_max_failures < 1 or self.signin_lockout_minutes < 1:
+            raise SettingsError("TRAJECTORY_SIGNIN_*: значения должны быть положительными")
+        try:
+            self.trusted_proxy_networks
+        except ValueError as exc:
+            raise SettingsError(f"TRAJECTORY_TRUSTED_PROXIES: неверный адрес или сеть ({exc})") from None
         if self.ldap_enabled:
             ldap_scheme = urlparse(self.ldap_url).scheme
             if ldap_scheme not in ("ldap", "ldaps"):
@@ -166,6 +188,9 @@ class Settings:
                 raise SettingsError("TRAJECTORY_LDAP_USER_FILTER: фильтр должен содержать {username}")
             if "{dn}" not in self.ldap_group_filter:
                 raise SettingsError("TRAJECTORY_LDAP_GROUP_FILTER: фильтр должен содержать {dn}")
+            for name, value in (("PEOPLE_FILTER", self.ldap_people_filter), ("DISABLED_FILTER", self.ldap_disabled_filter)):
+                if value and not (value.startswith("(") and value.endswith(")")):
+                    raise SettingsError(f"TRAJECTORY_LDAP_{name}: фильтр LDAP должен быть в скобках, например (objectClass=*)")
             if not self.ldap_user_base:
                 raise SettingsError("TRAJECTORY_LDAP_USER_BASE: укажите базу поиска пользователей")
             if self.ldap_ca_file and not Path(self.ldap_ca_file).is_file():

@@ -108,10 +108,10 @@ class Directory:
                 if service.result.get("result") not in (0, 4):  # 0 = nothing found, 4 = size limit
                     raise DirectoryUnavailable(f"user search failed: {service.result.get('description')}")
             entries = [e for e in service.response or [] if e.get("type") == "searchResEntry"]
-            if not entries:
-                raise DirectoryRejected("unknown user")
-            if len(entries) > 1:
-                raise DirectoryRejected("ambiguous user name")
+            if len(entries) != 1:
+                # The same work as for a real user (one more bind), so timing does not tell who exists.
+                self._dummy_bind(server, password)
+                raise DirectoryRejected("unknown user" if not entries else "ambiguous user name")
             entry = entries[0]
             dn = entry["dn"]
             if is_blank(dn):
@@ -150,6 +150,12 @@ class Directory:
             raise DirectoryRejected("wrong password") from exc
         finally:
             user_conn.unbind()
+
+    def _dummy_bind(self, server: Server, password: str) -> None:
+        try:
+            self._bind_as(server, f"cn=trajectory-no-such-entry,{self.settings.ldap_user_base}", password)
+        except DirectoryRejected:
+            pass
 
     def _roles_of(self, service: Connection, dn: str) -> set[str]:
         s = self.settings

@@ -15,13 +15,16 @@ from app.audit import service as audit
 from app.auth.directory import Directory, DirectoryPerson, DirectoryRejected, DirectoryUnavailable, is_blank
 from app.auth.passwords import hash_password, verify_password
 from app.auth.roles import format_roles
+from app.auth.throttle import throttle_key, verdict
 from app.auth.tables import LocalAccount, SignInAttempt
 from app.people.tables import Department, Employee
 from app.settings import Settings
+from app.web.formatting import count
 
 log = logging.getLogger(__name__)
 
 MAX_USERNAME = 150
+THROTTLED = "throttled"
 MAX_PASSWORD = 1024
 INVALID_CREDENTIALS = "Неверное имя пользователя или пароль."
 DIRECTORY_DOWN = (
@@ -57,8 +60,8 @@ def check_password_shape(password: str) -> None:
 
 
 def _loggable(value: str) -> str:
-    """A user name safe for the log table: no NUL (PostgreSQL refuses it), bounded length."""
-    return "".join(ch if ord(ch) >= 32 else "?" for ch in value)[:MAX_USERNAME]
+    """The user name as the log keeps it: the throttling key, without NUL (PostgreSQL refuses it), bounded."""
+    return throttle_key("".join(ch if ord(ch) >= 32 else "?" for ch in value))[:MAX_USERNAME]
 
 
 async def record_attempt(
@@ -92,6 +95,7 @@ class SignInService:
         method = ""
         try:
             username = clean_username(raw_username)
+            await self._check_throttle(username, address)
             check_password_shape(password)
             employee_id = await self._local(username, password)
             method = "local"
@@ -104,6 +108,33 @@ class SignInService:
         await record_attempt(username, address, True, method, "", employee_id)
         await Employee.update({Employee.last_sign_in: dt.datetime.now(dt.UTC)}).where(Employee.id == employee_id)
         return employee_id
+
+    async def _check_throttle(self, username: str, address: str) -> None:
+        """Refuse without checking the password while the (user name, address) pair is locked."""
+        now = dt.datetime.now(dt.UTC)
+        lockout = dt.timedelta(minutes=self.settings.signin_lockout_minutes)
+        pair = (SignInAttempt.username == _loggable(username)) & (SignInAttempt.client_address == address[:64])
+        failures = await SignInAttempt.select(SignInAttempt.created_at).where(
+            pair & (SignInAttempt.success.eq(False)) & (SignInAttempt.reason != THROTTLED)
+            & (SignInAttempt.created_at > now - lockout)
+        )
+        last_success = await SignInAttempt.select(SignInAttempt.created_at).where(
+            pair & SignInAttempt.success.eq(True)
+        ).order_by(SignInAttempt.created_at, ascending=False).first()
+        result = verdict(
+            [row["created_at"] for row in failures],
+            last_success["created_at"] if last_success else None,
+            now,
+            self.settings.signin_max_failures,
+            lockout,
+        )
+        if result.locked:
+            minutes = max(1, -(-int(result.retry_after.total_seconds()) // 60))
+            raise SignInRefused(
+                f"Слишком много неудачных попыток входа. Повторите через {count(minutes, 'минуту', 'минуты', 'минут')}.",
+                429,
+                THROTTLED,
+            )
 
     async def _local(self, username: str, password: str) -> int | None:
         account = await LocalAccount.objects().where(LocalAccount.username == username).first()

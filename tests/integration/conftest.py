@@ -13,16 +13,22 @@ from tests.conftest import make_settings
 
 @pytest.fixture
 def app_client() -> Iterator[Callable[..., TestClient]]:
-    """``app_client(**env)`` -> a started TestClient for an app built with those extra variables."""
+    """``app_client(**env)`` -> a started TestClient for an app built with those extra variables.
+
+    Piccolo's engine (and its PostgreSQL pool) is global, so one app runs at a time: asking for a new
+    client stops the previous one.
+    """
     from app.main import create_app
 
-    with ExitStack() as stack:
+    stack = ExitStack()
 
-        def factory(**env: str) -> TestClient:
-            client = TestClient(create_app(make_settings(**env)), base_url="http://testserver.local")
-            return stack.enter_context(client)
+    def factory(**env: str) -> TestClient:
+        stack.close()
+        client = TestClient(create_app(make_settings(**env)), base_url="http://testserver.local")
+        return stack.enter_context(client)
 
-        yield factory
+    yield factory
+    stack.close()
 
 
 @pytest.fixture
