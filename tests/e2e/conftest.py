@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from sample_directory import free_port
 
@@ -68,3 +69,10 @@ def page(page, live_server):
     yield page
     violations = page.evaluate("window.__cspViolations || []") if not page.is_closed() else []
     assert violations == [], f"нарушения CSP: {violations}"
+
+
+def sign_in(page: Page, base: str, username: str, password: str) -> None:
+    page.goto(f"{base}/login")
+    page.get_by_label("Имя пользователя").fill(username)
+    page.get_by_label("Пароль").fill(password)
+    page.get_by_role("button", name="Войти").click()

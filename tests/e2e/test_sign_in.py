@@ -7,14 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from sample_directory import PASSWORD
-from tests.e2e.conftest import ARTIFACTS
-
-
-def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("Имя пользователя").fill(username)
-    page.get_by_label("Пароль").fill(password)
-    page.get_by_role("button", name="Войти").click()
+from tests.e2e.conftest import ARTIFACTS, sign_in
 
 
 def test_employee_signs_in_navigates_and_signs_out(page: Page, live_server: str):
