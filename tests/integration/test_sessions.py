@@ -116,6 +116,18 @@ def test_idle_session_expires(client, account):
     assert "Сессия истекла" in client.get("/session-expired").text
 
 
+def test_absolute_timeout_and_htmx_get_the_expired_page(client, account):
+    import json
+
+    login(client, *account)
+    store, session_id = client.app.stores.get("sessions"), client.cookies["trajectory_session"]
+    data = json.loads(client.blocking_portal.call(store.get, session_id))
+    client.blocking_portal.call(store.set, session_id, json.dumps({**data, "started": 0}).encode())
+    response = client.get("/", headers={"HX-Request": "true"}, follow_redirects=False)
+    assert response.headers["HX-Redirect"] == "/session-expired"
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login"
+
+
 def test_disabled_employee_loses_the_session_at_the_next_request(client, account):
     from app.people.tables import Employee
 
