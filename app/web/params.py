@@ -1,0 +1,14 @@
+"""Shared request parameter types.
+
+``ObjectId`` is the type of every ``{..._id:int}`` path parameter: database keys are 32-bit serials,
+so a larger number cannot name an object and is refused by validation (404-like 400) instead of
+overflowing in the database driver.
+"""
+
+from typing import Annotated
+
+from litestar.params import Parameter
+
+MAX_SERIAL = 2_147_483_647
+
+ObjectId = Annotated[int, Parameter(ge=1, le=MAX_SERIAL)]
