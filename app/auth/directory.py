@@ -71,8 +71,10 @@ class Directory:
             read_only=True,
         )
         conn.open()
-        if self.settings.ldap_start_tls:
-            conn.start_tls()
+        if self.settings.ldap_start_tls and not conn.start_tls():
+            # Never fall back to a plain-text bind when StartTLS was asked for.
+            conn.unbind()
+            raise DirectoryUnavailable(f"StartTLS failed: {conn.result}")
         return conn
 
     def _service_connection(self, server: Server) -> Connection:

@@ -33,6 +33,7 @@ SERVICE_DN = f"cn=trajectory-service,ou=services,{BASE}"
 SERVICE_PASSWORD = "service-secret"
 PASSWORD = "Secret-123"  # every sample person's password
 SLAPD = shutil.which("slapd") or "/usr/sbin/slapd"
+DISABLED_FILTER = "(employeeType=disabled)"
 
 GROUPS = {
     "employee": "trajectory-employees",
@@ -90,6 +91,12 @@ PEOPLE = [
            ou="contractors"),
     # Not in any Trajectory group: still an employee by signing in.
     Person("nogroup", "Безгруппов Фёдор Ильич", "Безгруппов", "Специалист", "Департамент делопроизводства"),
+    # For the staff directory: found by an inflected surname ("федорову") and with a manager.
+    Person("fedorova", "Фёдорова Наталья Игоревна", "Фёдорова", "Ведущий консультант",
+           "Правовой департамент", "Отдел нормативного регулирования", ("employee",), manager="petrova"),
+    # A leaver: disabled in the directory (``employeeType: disabled``, see env() and the sync).
+    Person("leaver", "Уходов Глеб Романович", "Уходов", "Консультант", "Правовой департамент",
+           "Отдел правовой экспертизы", ("employee",), manager="petrova", extra={"employeeType": "disabled"}),
 ]
 
 
@@ -107,8 +114,10 @@ def free_port() -> int:
 class SampleDirectory:
     """Start with ``start()``, stop with ``stop()``; ``env()`` gives the settings that point at it."""
 
-    def __init__(self, port: int | None = None, workdir: Path | None = None) -> None:
+    def __init__(self, port: int | None = None, workdir: Path | None = None, tls: bool = False) -> None:
         self.port = port or free_port()
+        self.tls_port = free_port() if tls else None
+        self.ca_file: Path | None = None
         self._own_dir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="trajectory-slapd-"))
         self.process: subprocess.Popen | None = None
@@ -125,6 +134,8 @@ class SampleDirectory:
             "TRAJECTORY_LDAP_USER_BASE": BASE,
             "TRAJECTORY_LDAP_GROUP_BASE": f"ou=groups,{BASE}",
             "TRAJECTORY_LDAP_ROLE_MAP": role_map(),
+            # This slapd has no ppolicy schema, so leavers are marked with an inetOrgPerson attribute.
+            "TRAJECTORY_LDAP_DISABLED_FILTER": DISABLED_FILTER,
         }
 
     def start(self, timeout: float = 15.0) -> None:
@@ -133,11 +144,22 @@ class SampleDirectory:
         (self.workdir / "db").mkdir(parents=True, exist_ok=True)
         conf = (HERE / "slapd.conf.in").read_text()
         conf = conf.replace("@DIR@", str(self.workdir)).replace("@ROOTPW@", "root-secret")
+        listen = [f"{self.url}/"]
+        tls_lines = ""
+        if self.tls_port:
+            from certificates import write_test_pki
+
+            pki = write_test_pki(self.workdir)
+            self.ca_file = pki["ca"]
+            tls_lines = (f"TLSCACertificateFile {pki['ca']}\nTLSCertificateFile {pki['cert']}\n"
+                         f"TLSCertificateKeyFile {pki['key']}\n")
+            listen.append(f"ldaps://127.0.0.1:{self.tls_port}/")
+        conf = conf.replace("@TLS@", tls_lines)
         conf_path = self.workdir / "slapd.conf"
         conf_path.write_text(conf)
         log = open(self.workdir / "slapd.log", "wb")
         self.process = subprocess.Popen(
-            [SLAPD, "-d", "0", "-h", f"{self.url}/", "-f", str(conf_path)],
+            [SLAPD, "-d", "0", "-h", " ".join(listen), "-f", str(conf_path)],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout
