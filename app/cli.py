@@ -1,4 +1,4 @@
-"""The ``trajectory`` command: serve, demo, migrate, seed, create-user.
+"""The ``trajectory`` command: serve, demo, migrate, seed, create-user, sync-ldap, remind.
 
 Settings are read from the environment once the command line is parsed (``demo`` turns demo mode
 on first), so a bad variable is reported as a one-line message, not a traceback.
@@ -10,12 +10,9 @@ import argparse
 import asyncio
 import getpass
 import os
-import re
 import sys
 
 from app.settings import ROLES, Settings, SettingsError
-
-USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -102,10 +99,10 @@ def cmd_demo(_args: argparse.Namespace) -> None:
 
 def cmd_create_user(args: argparse.Namespace) -> None:
     _settings()
-    from app.auth.service import create_local_account
+    from app.auth.service import LOCAL_USERNAME_RE, MIN_LOCAL_PASSWORD, create_local_account
     from app.auth.tables import LocalAccount
 
-    if not USERNAME_RE.match(args.username):
+    if not LOCAL_USERNAME_RE.match(args.username):
         _fail("имя пользователя: 2–64 латинских буквы, цифры, точка, дефис или подчёркивание")
     roles = set(args.role or []) | {"employee"}
     if args.password_stdin:
@@ -114,8 +111,8 @@ def cmd_create_user(args: argparse.Namespace) -> None:
         password = getpass.getpass("Пароль: ")
         if password != getpass.getpass("Повторите пароль: "):
             _fail("пароли не совпадают")
-    if len(password.strip()) < 12:
-        _fail("пароль должен быть не короче 12 символов")
+    if len(password.strip()) < MIN_LOCAL_PASSWORD:
+        _fail(f"пароль должен быть не короче {MIN_LOCAL_PASSWORD} символов")
 
     async def create() -> int:
         if await LocalAccount.exists().where(LocalAccount.username == args.username):
@@ -124,6 +121,24 @@ def cmd_create_user(args: argparse.Namespace) -> None:
 
     asyncio.run(_with_engine(create))
     print(f"Локальная учётная запись «{args.username}» создана; роли: {', '.join(sorted(roles))}.")
+
+
+def cmd_sync_ldap(_args: argparse.Namespace) -> None:
+    settings = _settings()
+    if not settings.ldap_enabled:
+        _fail("каталог LDAP не настроен: задайте TRAJECTORY_LDAP_URL и TRAJECTORY_LDAP_USER_BASE")
+    from app.auth.directory import DirectoryUnavailable
+    from app.people.sync import sync_directory
+    from app.people.sync_plan import EmptyDirectory, summary
+
+    try:
+        plan = asyncio.run(_with_engine(lambda: sync_directory(settings)))
+    except DirectoryUnavailable as exc:
+        _fail(f"каталог LDAP недоступен ({exc}); ничего не изменено", 1)
+    except EmptyDirectory:
+        _fail("каталог не вернул ни одного сотрудника: проверьте TRAJECTORY_LDAP_USER_BASE и "
+              "TRAJECTORY_LDAP_PEOPLE_FILTER; ничего не изменено", 1)
+    print(summary(plan))
 
 
 def cmd_audit_verify(_args: argparse.Namespace) -> None:
@@ -138,6 +153,20 @@ def cmd_audit_verify(_args: argparse.Namespace) -> None:
     raise SystemExit(1)
 
 
+def cmd_remind(_args: argparse.Namespace) -> None:
+    """Run by a timer: due reminders from every source, delivered once; then the waiting e-mail."""
+    settings = _settings()
+    from app.notifications.delivery import run_reminders
+    from app.notifications.report import summary_lines
+
+    summary = asyncio.run(_with_engine(lambda: run_reminders(settings)))
+    lines, problems = summary_lines(summary)
+    print("\n".join(lines))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        raise SystemExit(1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trajectory", description="Траектория — внутренний портал министерства")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -146,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="применить миграции базы данных").set_defaults(func=cmd_migrate)
     sub.add_parser("seed", help="заполнить пустую базу демо-данными").set_defaults(func=cmd_seed)
     sub.add_parser("audit-verify", help="проверить цепочку хешей журнала аудита").set_defaults(func=cmd_audit_verify)
+    sub.add_parser("remind", help="разослать напоминания и письма (запускается по таймеру)").set_defaults(func=cmd_remind)
+    sub.add_parser("sync-ldap", help="обновить сотрудников и подразделения из каталога LDAP").set_defaults(
+        func=cmd_sync_ldap)
     create = sub.add_parser("create-user", help="создать локальную учётную запись (аварийный администратор)")
     create.add_argument("username")
     create.add_argument("--name", required=True, help="ФИО")

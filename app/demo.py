@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app import db
 from app.auth.service import create_local_account
-from app.people.demo import seed_structure
+from app.notifications.demo import seed_demo_notifications
+from app.people.demo import seed_demo_deputy, seed_structure
 from app.people.tables import Employee
 
 DEMO_PASSWORD = "demo"
@@ -29,9 +30,12 @@ async def seed_demo() -> bool:
         return False
     async with db.write_transaction():
         departments = await seed_structure()
+        accounts: dict[str, int] = {}
         for username, (full_name, position, department, roles) in DEMO_ACCOUNTS.items():
-            await create_local_account(
+            accounts[username] = await create_local_account(
                 username, DEMO_PASSWORD, full_name, roles | {"employee"}, demo=True,
                 department=departments.get(department), position=position,
             )
+        await seed_demo_deputy(accounts["demo-head"], departments.get(DEMO_ACCOUNTS["demo-head"][2]))
+        await seed_demo_notifications(accounts.values())
     return True

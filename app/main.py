@@ -18,6 +18,7 @@ from litestar.stores.file import FileStore
 from piccolo.engine.postgres import PostgresEngine
 
 from app import db
+from app.admin.pages import ADMIN_HANDLERS
 from app.auth.access import signed_in_guard
 from app.auth.directory import Directory
 from app.auth.directory_status import DirectoryStatus
@@ -25,6 +26,9 @@ from app.auth.routes import AuthController
 from app.auth.service import SignInService
 from app.auth.sessions import SESSION_STORE, CurrentUserMiddleware, session_config
 from app.home.routes import health, home, ready
+from app.notifications.badge import UnreadCountMiddleware
+from app.notifications.routes import NotificationsController
+from app.people.routes import PeopleController
 from app.settings import Settings
 from app.web.assets import PLOTLY_VERSION, STATIC_DIR, plotly_dir
 from app.web.errors import EXCEPTION_HANDLERS
@@ -56,6 +60,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return Litestar(
         route_handlers=[
             AuthController,
+            *ADMIN_HANDLERS,
+            NotificationsController,
+            PeopleController,
             home,
             health,
             ready,
@@ -77,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         guards=[signed_in_guard],
         before_send=[add_security_headers],
-        middleware=[sessions.middleware, CurrentUserMiddleware(settings)],
+        middleware=[sessions.middleware, CurrentUserMiddleware(settings), UnreadCountMiddleware()],
         stores={SESSION_STORE: FileStore(settings.data_path / "sessions", create_directories=True)},
         csrf_config=CSRFConfig(
             secret=settings.secret_key,

@@ -12,5 +12,8 @@ APP_REGISTRY = AppRegistry(
         "app.people.piccolo_app",
         "app.auth.piccolo_app",
         "app.audit.piccolo_app",
+        "app.calendar.piccolo_app",
+        "app.parameters.piccolo_app",
+        "app.notifications.piccolo_app",
     ]
 )

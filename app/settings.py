@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ldap3.utils.dn import parse_dn
 from ldap3.core.exceptions import LDAPInvalidDnError
+from ldap3.utils.dn import parse_dn
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("employee", "head", "coordinator", "hr", "leadership", "admin")
@@ -104,6 +104,19 @@ class Settings:
     ldap_disabled_filter: str = "(pwdAccountLockedTime=*)"
     """People matching this are made inactive by the sync (AD: ``(userAccountControl:1.2.840.113556.1.4.803:=2)``)."""
     ldap_timeout_seconds: int = 5
+    smtp_host: str = ""
+    """Mail server for notifications; empty = e-mail off, the in-app inbox only."""
+    smtp_port: int = 25
+    smtp_tls: str = "none"
+    """``none``, ``starttls`` (upgrade on the plain port, usually 587) or ``ssl`` (TLS from the start, 465)."""
+    smtp_user: str = ""
+    """Empty = no SMTP authentication."""
+    smtp_password: str = ""
+    smtp_sender: str = ""
+    """From address of notification e-mails, e.g. ``trajectory@ministry.example``; required with a host."""
+    smtp_timeout_seconds: int = 10
+    base_url: str = "http://127.0.0.1:8000"
+    """The application's address as users open it; makes the links in e-mails absolute."""
 
     @property
     def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
@@ -157,7 +170,26 @@ class Settings:
         settings.validate()
         return settings
 
+    def _validate_mail(self) -> None:
+        """SMTP and the public address (notifications); called from ``validate``."""
+        if self.smtp_tls not in ("none", "starttls", "ssl"):
+            raise SettingsError(f"TRAJECTORY_SMTP_TLS: ожидается none, starttls или ssl, получено «{self.smtp_tls}»")
+        if not 1 <= self.smtp_port <= 65535:
+            raise SettingsError("TRAJECTORY_SMTP_PORT: порт от 1 до 65535")
+        if not 1 <= self.smtp_timeout_seconds <= 300:
+            raise SettingsError("TRAJECTORY_SMTP_TIMEOUT_SECONDS: от 1 до 300 секунд")
+        if self.smtp_host:
+            local, _at, domain = self.smtp_sender.rpartition("@")
+            if not local or "." not in domain or any(ch.isspace() or ch in "<>," for ch in self.smtp_sender):
+                raise SettingsError("TRAJECTORY_SMTP_SENDER: укажите адрес отправителя, например trajectory@ministry.example")
+            if self.smtp_user and not self.smtp_password:
+                raise SettingsError("TRAJECTORY_SMTP_PASSWORD: задан TRAJECTORY_SMTP_USER, но не задан пароль")
+        base = urlparse(self.base_url)
+        if base.scheme not in ("http", "https") or not base.netloc or base.query or base.fragment:
+            raise SettingsError("TRAJECTORY_BASE_URL: ожидается адрес вида https://trajectory.ministry.example")
+
     def validate(self) -> None:
+        self._validate_mail()
         scheme = urlparse(self.database_url).scheme
         if scheme not in ("sqlite", "postgresql", "postgres"):
             raise SettingsError(

@@ -13,8 +13,8 @@ import re
 import secrets
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -111,8 +111,10 @@ def run_async(coro_fn, *args):
 
 
 @pytest.fixture(autouse=True)
-def clean_database() -> Iterator[None]:
-    run_async(wipe_database)
+def clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests that touch the database start from empty tables; pure unit tests skip the work."""
+    if "unit" not in request.node.path.parts:
+        run_async(wipe_database)
     yield
 
 

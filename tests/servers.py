@@ -8,8 +8,8 @@ import sys
 import time
 
 import httpx
-
 from sample_directory import free_port
+
 from tests.conftest import ROOT
 
 

@@ -11,11 +11,13 @@ import ssl
 from dataclasses import dataclass, field
 
 import anyio.to_thread
-from ldap3 import NONE, SUBTREE, Connection, Server, Tls
+from ldap3 import BASE, NONE, SUBTREE, Connection, Server, Tls
 from ldap3.core.exceptions import LDAPBindError, LDAPException, LDAPInvalidCredentialsResult
 from ldap3.utils.conv import escape_filter_chars
 
 from app.settings import Settings, normalise_dn
+
+DISABLED_IN_DIRECTORY = "disabled in the directory"
 
 
 class DirectoryUnavailable(Exception):
@@ -97,6 +99,7 @@ class Directory:
             attributes = [
                 a
                 for a in (
+                    s.ldap_attr_uid,
                     s.ldap_attr_name,
                     s.ldap_attr_title,
                     s.ldap_attr_department,
@@ -119,6 +122,8 @@ class Directory:
             if is_blank(dn):
                 raise DirectoryRejected("entry without DN")
             self._bind_as(server, dn, password)
+            if self._is_disabled(service, dn):
+                raise DirectoryRejected(DISABLED_IN_DIRECTORY)
             roles = self._roles_of(service, dn)
         except LDAPException as exc:
             raise DirectoryUnavailable(str(exc)) from exc
@@ -126,7 +131,8 @@ class Directory:
             service.unbind()
         attrs = entry.get("attributes", {})
         return DirectoryPerson(
-            uid=username,
+            # The directory's own spelling: "Ivanov" typed at sign-in is the same person as "ivanov".
+            uid=_first(attrs, s.ldap_attr_uid) or username,
             dn=dn,
             full_name=_first(attrs, s.ldap_attr_name) or username,
             position=_first(attrs, s.ldap_attr_title),
@@ -152,6 +158,18 @@ class Directory:
             raise DirectoryRejected("wrong password") from exc
         finally:
             user_conn.unbind()
+
+    def _is_disabled(self, service: Connection, dn: str) -> bool:
+        """Does the entry match the "disabled" filter? Checked at sign-in too, not only by the sync.
+
+        A base search on the entry: on a server without the attribute (no ppolicy schema) it simply
+        finds nothing, whereas folding the filter into the user search would hide every user there.
+        """
+        disabled = self.settings.ldap_disabled_filter
+        if not disabled:
+            return False
+        service.search(dn, disabled, BASE, attributes=[])
+        return any(e.get("type") == "searchResEntry" for e in service.response or [])
 
     def _dummy_bind(self, server: Server, password: str) -> None:
         try:

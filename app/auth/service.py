@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from app import db
 from app.audit import service as audit
-from app.auth.directory import Directory, DirectoryPerson, DirectoryRejected, DirectoryUnavailable, is_blank
+from app.auth.directory import (
+    DISABLED_IN_DIRECTORY,
+    Directory,
+    DirectoryPerson,
+    DirectoryRejected,
+    DirectoryUnavailable,
+    is_blank,
+)
 from app.auth.passwords import hash_password, verify_password
-from app.auth.roles import format_roles
-from app.auth.throttle import throttle_key, verdict
+from app.auth.roles import CurrentUser, format_roles
 from app.auth.tables import LocalAccount, SignInAttempt
+from app.auth.throttle import throttle_key, verdict
+from app.people.search import search_column
 from app.people.tables import Department, Employee
 from app.settings import Settings
 from app.web.formatting import count
@@ -24,9 +33,13 @@ from app.web.formatting import count
 log = logging.getLogger(__name__)
 
 MAX_USERNAME = 150
+LOCAL_USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
+"""Local account names: Latin letters, digits, dot, dash, underscore (never a directory-style name)."""
+MIN_LOCAL_PASSWORD = 12
 THROTTLED = "throttled"
 MAX_PASSWORD = 1024
 INVALID_CREDENTIALS = "Неверное имя пользователя или пароль."
+ACCOUNT_DISABLED = "Учётная запись отключена. Обратитесь к администратору."
 DIRECTORY_DOWN = (
     "Каталог LDAP министерства сейчас недоступен, вход по учётной записи домена невозможен. "
     "Попробуйте через несколько минут; если не получится — обратитесь в службу поддержки."
@@ -145,7 +158,7 @@ class SignInService:
             raise SignInRefused(INVALID_CREDENTIALS, 401, "demo account outside demo mode")
         employee = await Employee.objects().where(Employee.id == account.employee).first()
         if not account.active or employee is None or not employee.active:
-            raise SignInRefused("Учётная запись отключена. Обратитесь к администратору.", 403, "disabled")
+            raise SignInRefused(ACCOUNT_DISABLED, 403, "disabled")
         return employee.id
 
     async def _directory(self, username: str, password: str) -> int:
@@ -154,6 +167,8 @@ class SignInService:
         try:
             person = await self.directory.authenticate(username, password)
         except DirectoryRejected as rejected:
+            if rejected.reason == DISABLED_IN_DIRECTORY:  # the password was right: say why it is refused
+                raise SignInRefused(ACCOUNT_DISABLED, 403, rejected.reason) from None
             raise SignInRefused(INVALID_CREDENTIALS, 401, rejected.reason) from None
         except DirectoryUnavailable as exc:
             log.warning("directory unavailable at sign-in: %s", exc)
@@ -187,6 +202,7 @@ async def upsert_directory_person(person: DirectoryPerson) -> int:
         Employee.department: dept,
         Employee.division: division,
         Employee.roles: format_roles(person.roles),
+        Employee.search_name: search_column(person.full_name),
     }
     new_roles = format_roles(person.roles)
     async with db.write_transaction():
@@ -199,7 +215,7 @@ async def upsert_directory_person(person: DirectoryPerson) -> int:
             old_roles = None
         else:
             if not existing["active"]:
-                raise SignInRefused("Учётная запись отключена. Обратитесь к администратору.", 403, "disabled")
+                raise SignInRefused(ACCOUNT_DISABLED, 403, "disabled")
             employee_id, old_roles = existing["id"], existing["roles"]
             await Employee.update(fields).where(Employee.id == employee_id)
         if old_roles != new_roles:
@@ -213,9 +229,12 @@ async def upsert_directory_person(person: DirectoryPerson) -> int:
 
 async def create_local_account(
     username: str, password: str, full_name: str, roles: set[str], *, demo: bool = False,
-    department: int | None = None, position: str = "",
+    department: int | None = None, position: str = "", actor: CurrentUser | None = None, client_address: str = "",
 ) -> int:
-    """Create a local account with its employee record; the caller validates the inputs."""
+    """Create a local account with its employee record, audited as done by ``actor`` (None: the CLI or seeding).
+
+    The caller validates the inputs (``LOCAL_USERNAME_RE``, ``MIN_LOCAL_PASSWORD``).
+    """
     async with db.write_transaction():
         created = await Employee.insert(
             Employee(full_name=full_name, position=position, department=department, roles=format_roles(roles))
@@ -226,6 +245,9 @@ async def create_local_account(
         )
         await audit.record(
             "auth.local_account_created", object_type="account", object_id=username,
-            summary=f"Локальная учётная запись {username} ({full_name})", after={"roles": format_roles(roles)},
+            actor_id=actor.id if actor else None, actor_name=actor.full_name if actor else "",
+            client_address=client_address,
+            summary=f"Локальная учётная запись {username} ({full_name})",
+            after={"full_name": full_name, "roles": format_roles(roles)},
         )
     return employee_id

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar.connection import ASGIConnection
+from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.middleware.session.server_side import ServerSideSessionBackend, ServerSideSessionConfig
-from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Empty, Message, Receive, Scope, ScopeSession, Send
 
 from app.auth.roles import CurrentUser, parse_roles

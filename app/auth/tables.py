@@ -1,6 +1,6 @@
 """Local accounts (demo and break-glass administrator) and the sign-in log."""
 
-from piccolo.columns import Boolean, ForeignKey, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -17,6 +17,8 @@ class LocalAccount(Table):
     demo = Boolean(default=False)
     """Created by demo seeding; refused at sign-in outside demo mode."""
     created_at = Timestamptz(default=TimestamptzNow())
+    version = Integer(default=1)
+    """Optimistic locking of the admin edit forms (``db.update_versioned``)."""
 
 
 class SignInAttempt(Table):

@@ -9,7 +9,6 @@ from piccolo.querystring import QueryString
 
 from app import db
 from app.auth.directory_status import DirectoryStatus
-
 from app.web.templating import render
 
 

@@ -68,9 +68,17 @@ def _login_url(request: Request) -> str:
     return "/login"
 
 
+def _names_a_bad_path(exc: ValidationException) -> bool:
+    """A path parameter out of its range (e.g. an id beyond the key type) names nothing: 404, not 400."""
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    return any(isinstance(item, dict) and item.get("source") == "path" for item in extra)
+
+
 def handle_exception(request: Request, exc: Exception) -> Response:
     if isinstance(exc, StaleVersion):
         exc = HTTPException(status_code=409, detail=MESSAGES[409])
+    if isinstance(exc, ValidationException) and _names_a_bad_path(exc):
+        exc = HTTPException(status_code=404, detail=MESSAGES[404])
     status = exc.status_code if isinstance(exc, HTTPException) else HTTP_500_INTERNAL_SERVER_ERROR
     if status >= 500:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)

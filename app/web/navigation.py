@@ -14,7 +14,8 @@ class NavItem:
     roles: frozenset[str] = frozenset({"employee"})
 
 
-MENU: tuple[NavItem, ...] = (NavItem("Главная", "/"),)
+MENU: tuple[NavItem, ...] = (NavItem("Главная", "/"), NavItem("Сотрудники", "/people"),
+                              NavItem("Администрирование", "/admin", frozenset({"admin", "coordinator"})))
 
 
 def navigation_for(user: CurrentUser | None) -> list[NavItem]:

@@ -1,7 +1,7 @@
 """Shared request parameter types.
 
 ``ObjectId`` is the type of every ``{..._id:int}`` path parameter: database keys are 32-bit serials,
-so a larger number cannot name an object and is refused by validation (404-like 400) instead of
+so a larger number cannot name an object: validation refuses it (the error path answers 404) instead of
 overflowing in the database driver.
 """
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-
 from sample_directory import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
-
 from sample_directory import PASSWORD
+
 from tests.e2e.conftest import ARTIFACTS, sign_in
 
 SIZES = [(1366, 768), (1920, 1080)]
@@ -19,6 +19,20 @@ PAGES = [
     ("sign-in", None, "/login"),
     ("start", "ivanov", "/"),
     ("not-found", "ivanov", "/no-such-page"),
+    ("directory", "ivanov", "/people"),
+    ("directory-search", "ivanov", "/people?q=%D0%B8%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2%D1%83"),
+    ("deputy", "ivanov", "/people/deputy"),
+    ("notifications", "ivanov", "/notifications"),
+    ("notification-settings", "ivanov", "/notifications/settings"),
+    ("leavers", "petrova", "/people/leavers"),
+    ("admin", "kuznetsov", "/admin"),
+    ("admin-accounts", "kuznetsov", "/admin/accounts"),
+    ("admin-account-new", "kuznetsov", "/admin/accounts/new"),
+    ("admin-sign-ins", "kuznetsov", "/admin/sign-ins"),
+    ("admin-audit", "kuznetsov", "/admin/audit"),
+    ("admin-parameters", "kuznetsov", "/admin/parameters"),
+    ("admin-calendar", "kuznetsov", "/admin/calendar"),
+    ("admin-roles", "kuznetsov", "/admin/roles"),
 ]
 
 

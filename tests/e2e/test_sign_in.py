@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page, expect
-
 from sample_directory import PASSWORD
+
 from tests.e2e.conftest import ARTIFACTS, sign_in
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from sample_directory import free_port
+
 from tests.conftest import login, main_text
 from tests.servers import start, stop, trajectory
 

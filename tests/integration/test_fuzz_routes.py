@@ -9,7 +9,6 @@ refused request (4xx) writes no row (the sign-in log and the audit trail record 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +20,8 @@ LOG_TABLES = {"sign_in_attempt", "audit_record", "audit_head"}
 NOT_FUZZED = {"/logout"}  # ends the session the fuzzer works in; covered by tests/integration/test_sessions.py
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 FUZZ_SETTINGS = settings(max_examples=12, deadline=None, derandomize=True,
-                         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+                         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                                HealthCheck.data_too_large])
 
 
 def template_field_names() -> list[str]:

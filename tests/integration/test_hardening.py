@@ -6,8 +6,8 @@ import httpx
 import pytest
 from argon2 import PasswordHasher
 from ldap3 import Connection
-
 from sample_directory import PASSWORD, free_port
+
 from tests.conftest import login
 from tests.servers import start, stop, trajectory
 

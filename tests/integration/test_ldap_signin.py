@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from sample_directory import PASSWORD, free_port
+
 from tests.conftest import login, main_text
 
 
@@ -184,3 +184,28 @@ def test_local_and_directory_users_of_one_name_stay_distinct(ldap_client):
     ldap_client.cookies.clear()
     assert login(ldap_client, "ivanov", "local-password-123").status_code == 302
     assert "Локальный Иванов" in ldap_client.get("/").text
+
+
+def test_account_disabled_in_the_directory_cannot_sign_in_before_any_sync(ldap_client):
+    response = login(ldap_client, "leaver", PASSWORD)
+    assert response.status_code == 403
+    assert "Учётная запись отключена" in response.text
+    wrong = login(ldap_client, "leaver", "not-the-password")
+    assert wrong.status_code == 401  # without the right password nothing about the account is told
+    assert sign_in_attempts(ldap_client)[-2]["reason"] == "disabled in the directory"
+    assert sign_in_attempts(ldap_client)[-1]["reason"] == "wrong password"
+
+
+def test_disabled_filter_on_an_attribute_the_server_lacks_hides_nobody(app_client, slapd):
+    client = app_client(**(slapd.env() | {"TRAJECTORY_LDAP_DISABLED_FILTER": "(pwdAccountLockedTime=*)"}))
+    assert login(client, "ivanov", PASSWORD).status_code == 302
+
+
+def test_user_name_case_typed_at_sign_in_is_the_same_person(ldap_client):
+    from app.people.tables import Employee
+
+    assert login(ldap_client, "IVANOV", PASSWORD).status_code == 302
+    ldap_client.cookies.clear()
+    assert login(ldap_client, "ivanov", PASSWORD).status_code == 302
+    rows = ldap_client.blocking_portal.call(lambda: Employee.select(Employee.ldap_uid).run())
+    assert [r["ldap_uid"] for r in rows] == ["ivanov"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
 from sample_directory import PASSWORD, SampleDirectory
+
 from tests.conftest import login
 
 

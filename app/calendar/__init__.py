@@ -1,0 +1,1 @@
+"""The Russian working-day calendar: official holidays and transfers plus administrators' corrections."""

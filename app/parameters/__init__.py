@@ -1,0 +1,1 @@
+"""Domain parameters (DOMAIN.md: every *(setting)*): defaults in code, values in the database, edits audited."""
