@@ -15,5 +15,6 @@ APP_REGISTRY = AppRegistry(
         "app.calendar.piccolo_app",
         "app.parameters.piccolo_app",
         "app.notifications.piccolo_app",
+        "app.acts.piccolo_app",
     ]
 )
