@@ -10,6 +10,7 @@ from app.acts.tables import (
     ActRemark,
     ActStageRun,
     ActTextVersion,
+    CalendarFeedToken,
     StageCatalogueVersion,
 )
 from app.settings import PROJECT_ROOT
@@ -18,7 +19,7 @@ APP_CONFIG = AppConfig(
     app_name="acts",
     migrations_folder_path=PROJECT_ROOT / "migrations" / "acts",
     table_classes=[Act, ActApprover, ActApproval, ActTextVersion, ActStageRun, ActRemark, ActDisagreement,
-                   ActConsultation, ActFollower, StageCatalogueVersion],
+                   ActConsultation, ActFollower, StageCatalogueVersion, CalendarFeedToken],
     migration_dependencies=["app.people.piccolo_app"],
     commands=[],
 )

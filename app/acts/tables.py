@@ -167,3 +167,12 @@ class StageCatalogueVersion(Table):
     note = Text(default="")
     created_by = ForeignKey(references=Employee, null=True)
     created_at = Timestamptz(default=TimestamptzNow())
+
+
+class CalendarFeedToken(Table):
+    """A personal iCalendar feed secret. Only its SHA-256 is stored; revoking sets ``revoked_at``."""
+
+    employee = ForeignKey(references=Employee, index=True)
+    token_hash = Varchar(length=64, unique=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    revoked_at = Timestamptz(null=True, default=None)
