@@ -14,7 +14,7 @@ from litestar.template import TemplateConfig
 from app.settings import PROJECT_ROOT
 from app.web import formatting
 from app.web.assets import static_url
-from app.web.navigation import navigation_for
+from app.web.navigation import navigation_for, shortcuts_for
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 
@@ -27,6 +27,7 @@ def _configure(engine: Engine) -> None:
     env.globals["count"] = formatting.count
     env.globals["static_url"] = static_url
     env.globals["navigation_for"] = navigation_for
+    env.globals["shortcuts_for"] = shortcuts_for
     env.trim_blocks = True
     env.lstrip_blocks = True
 
