@@ -36,7 +36,7 @@ def assert_no_horizontal_scroll(page: Page) -> None:
 def test_admin_opens_every_admin_page(page: Page, live_server: str):
     page.set_viewport_size({"width": 1366, "height": 768})
     sign_in(page, live_server, "kuznetsov", PASSWORD)
-    page.get_by_role("link", name="Администрирование").click()
+    page.get_by_role("link", name="Администрирование", exact=True).click()
     expect(page).to_have_url(re.compile(r"/admin$"))
     for path, heading, shot in PAGES:
         page.goto(f"{live_server}{path}")

@@ -34,7 +34,7 @@ async def _notify_ivanov() -> None:
 def test_badge_counts_unread_and_marking_read_updates_it(page: Page, live_server: str):
     sign_in(page, live_server, "ivanov", PASSWORD)
     expect(page.get_by_role("heading", name="Здравствуйте, Иванов Иван Иванович")).to_be_visible()
-    expect(page.get_by_role("link", name="Уведомления")).to_be_visible()
+    expect(page.get_by_role("link", name="Уведомления", exact=True)).to_be_visible()
     run_async(_notify_ivanov)
 
     page.set_viewport_size({"width": 1366, "height": 768})

@@ -34,9 +34,9 @@ def test_search_with_an_inflected_name_and_open_the_card(page: Page, live_server
     sync(slapd)
     page.set_viewport_size({"width": 1366, "height": 768})
     sign_in(page, live_server, "ivanov", PASSWORD)
-    page.get_by_role("link", name="Сотрудники").click()
+    page.get_by_role("link", name="Сотрудники", exact=True).click()
     expect(page.get_by_role("heading", name="Сотрудники министерства")).to_be_visible()
-    expect(page.get_by_role("link", name="Сотрудники")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_role("link", name="Сотрудники", exact=True)).to_have_attribute("aria-current", "page")
 
     page.get_by_label("ФИО").press_sequentially("федорову", delay=30)
     results = page.locator("#people-results")
