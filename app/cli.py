@@ -167,6 +167,15 @@ def cmd_remind(_args: argparse.Namespace) -> None:
         raise SystemExit(1)
 
 
+def cmd_recompute_plans(_args: argparse.Namespace) -> None:
+    """Nightly (statuses change with the date alone) and after bulk changes: every open act's plan cache."""
+    _settings()
+    from app.acts.plans import recompute_all
+
+    changed = asyncio.run(_with_engine(recompute_all))
+    print(f"Планы-графики пересчитаны; изменилось проектов: {changed}.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trajectory", description="Траектория — внутренний портал министерства")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("seed", help="заполнить пустую базу демо-данными").set_defaults(func=cmd_seed)
     sub.add_parser("audit-verify", help="проверить цепочку хешей журнала аудита").set_defaults(func=cmd_audit_verify)
     sub.add_parser("remind", help="разослать напоминания и письма (запускается по таймеру)").set_defaults(func=cmd_remind)
+    sub.add_parser("recompute-plans", help="пересчитать планы-графики всех проектов НПА").set_defaults(
+        func=cmd_recompute_plans)
     sub.add_parser("sync-ldap", help="обновить сотрудников и подразделения из каталога LDAP").set_defaults(
         func=cmd_sync_ldap)
     create = sub.add_parser("create-user", help="создать локальную учётную запись (аварийный администратор)")

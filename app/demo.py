@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from app import db
+from app.acts.demo import seed_demo_acts
+from app.acts.plans import recompute_all
 from app.auth.service import create_local_account
 from app.notifications.demo import seed_demo_notifications
 from app.people.demo import seed_demo_deputy, seed_structure
@@ -38,4 +40,6 @@ async def seed_demo() -> bool:
             )
         await seed_demo_deputy(accounts["demo-head"], departments.get(DEMO_ACCOUNTS["demo-head"][2]))
         await seed_demo_notifications(accounts.values())
+        await seed_demo_acts(accounts)
+    await recompute_all()
     return True

@@ -18,6 +18,10 @@ from litestar.stores.file import FileStore
 from piccolo.engine.postgres import PostgresEngine
 
 from app import db
+from app.acts.api import ActsApiController
+from app.acts.plan_routes import ActsPlanController
+from app.acts.routes import ActsController, my_work_page
+from app.acts.routes_actions import ActActionsController
 from app.admin.pages import ADMIN_HANDLERS
 from app.auth.access import signed_in_guard
 from app.auth.directory import Directory
@@ -61,6 +65,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[
             AuthController,
             *ADMIN_HANDLERS,
+            ActsController,
+            ActActionsController,
+            ActsApiController,
+            my_work_page,
+            ActsPlanController,
             NotificationsController,
             PeopleController,
             home,

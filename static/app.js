@@ -19,4 +19,19 @@
       setTimeout(function () { closeToast(toast); }, 6000);
     });
   });
+
+  // Plotly figures: <div data-plotly="ID"> drawn from the JSON in <script type="application/json" id="ID">.
+  // plotly.min.js is loaded (deferred, after this file) only on pages with charts.
+  function drawFigures(root) {
+    if (typeof window.Plotly === "undefined") return;
+    root.querySelectorAll("[data-plotly]").forEach(function (el) {
+      var source = document.getElementById(el.getAttribute("data-plotly"));
+      if (!source || el.getAttribute("data-drawn")) return;
+      var figure = JSON.parse(source.textContent);
+      window.Plotly.newPlot(el, figure.data, figure.layout, figure.config || {});
+      el.setAttribute("data-drawn", "1");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { drawFigures(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { drawFigures(event.detail.target); });
 })();

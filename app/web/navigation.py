@@ -19,6 +19,7 @@ class NavItem:
 
 
 MENU: tuple[NavItem, ...] = (NavItem("Главная", "/"), NavItem("Сотрудники", "/people"),
+                              NavItem("Проекты НПА", "/acts"), NavItem("Моя работа", "/my-work"),
                               NavItem("Администрирование", "/admin", frozenset({"admin", "coordinator"})))
 
 
@@ -36,6 +37,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Мой заместитель", "/people/deputy", "Кто замещает вас в отпуске или командировке."),
     Shortcut("Выбывшие сотрудники", "/people/leavers", "Отключённые сотрудники вашего департамента и их незавершённая работа.",
              frozenset({"head"})),
+    Shortcut("План-график проектов НПА", "/acts/plan", "Сроки проектов департамента: диаграмма Ганта, таблица, Excel.",
+             frozenset({"head", "coordinator", "leadership"})),
+    Shortcut("Каталог этапов", "/acts/catalogue", "Сроки этапов по умолчанию, по которым строятся планы-графики.",
+             frozenset({"coordinator", "admin"})),
+    Shortcut("Мой календарь сроков", "/acts/calendar", "Сроки проектов, которые вы ведёте, — в вашем календаре (.ics)."),
     Shortcut("Администрирование", "/admin", "Учётные записи, журналы, параметры, календарь.",
              frozenset({"admin", "coordinator"})),
 )

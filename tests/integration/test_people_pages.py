@@ -182,3 +182,27 @@ def test_open_work_sources_fill_the_leavers_page(client, world):
 def test_menu_has_the_staff_directory(client, world):
     sign_in_as(client, "emp")
     assert re.search(r'<a href="/people"[^>]*>Сотрудники</a>', client.get("/").text)
+
+
+def test_leaver_acts_are_listed_for_the_head_to_reassign():
+    from app.acts.open_work import acts_held_by
+    from app.acts.tables import Act
+    from app.people.tables import Department, Employee
+    from tests.conftest import run_async
+
+    async def scenario():
+        dept = (await Department.insert(Department(name="Департамент проверки")).returning(Department.id))[0]["id"]
+        leaver = (await Employee.insert(Employee(full_name="Уходов Глеб Романович", department=dept,
+                                                 active=False)).returning(Employee.id))[0]["id"]
+        common = dict(kind="normative_order", year=2026, department=dept, executor=leaver,
+                      stage_started=__import__("datetime").date(2026, 11, 2))
+        await Act.insert(
+            Act(title="О порядке", number="НП-2026/0001", sequence=1, stage="drafting", status="active", **common),
+            Act(title="Завершённый", number="НП-2026/0002", sequence=2, stage="in_force", status="completed",
+                **common),
+        )
+        return leaver, await acts_held_by([leaver])
+
+    leaver, items = run_async(scenario)
+    assert [(i.employee_id, i.title) for i in items] == [(leaver, "Проект НПА НП-2026/0001: О порядке")]
+    assert items[0].url.startswith("/acts/") and "этап: разработка" in items[0].detail
