@@ -18,6 +18,7 @@ from app.acts.tables import Act, ActApprover, ActConsultation, ActFollower
 from app.people.search import like_patterns
 from app.people.tables import Department
 from app.web.forms import FormErrors
+from app.web.paging import ResultPage
 
 PAGE_SIZE = 25
 STATUS_LABELS = {"active": "в работе", "suspended": "приостановлен", "withdrawn": "снят с работы",
@@ -41,22 +42,6 @@ class Filters:
                   "department": self.department or "", "status": self.status, "plan": self.plan,
                   "page": page or self.page}
         return urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
-
-
-@dataclass(frozen=True)
-class ResultPage:
-    rows: list[dict]
-    total: int
-    page: int
-    pages: int
-
-    @property
-    def first(self) -> int:
-        return (self.page - 1) * PAGE_SIZE + 1 if self.total else 0
-
-    @property
-    def last(self) -> int:
-        return min(self.page * PAGE_SIZE, self.total)
 
 
 def _choice(errors: FormErrors, values: dict[str, str], name: str, label: str, allowed) -> str:
@@ -157,4 +142,4 @@ async def search(actor: Actor, filters: Filters, page_size: int = PAGE_SIZE, eve
     page = min(filters.page, pages)
     rows = await query.order_by(Act.year, ascending=False).order_by(Act.id, ascending=False).limit(size).offset(
         (page - 1) * size)
-    return ResultPage([decorate(r) for r in rows], total, page, pages)
+    return ResultPage([decorate(r) for r in rows], total, page, pages, size)

@@ -14,6 +14,7 @@ from app.auth.roles import CurrentUser
 from app.people.search import like_patterns, search_column
 from app.people.tables import Department, Employee
 from app.web.forms import FormErrors
+from app.web.paging import ResultPage
 
 PAGE_SIZE = 25
 SEES_LEAVERS = ("head", "hr", "admin")
@@ -32,22 +33,6 @@ class Filters:
         params = {"q": self.q, "department": self.department or "", "position": self.position,
                   "page": page or self.page}
         return urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
-
-
-@dataclass(frozen=True)
-class ResultPage:
-    rows: list[dict]
-    total: int
-    page: int
-    pages: int
-
-    @property
-    def first(self) -> int:
-        return (self.page - 1) * PAGE_SIZE + 1 if self.total else 0
-
-    @property
-    def last(self) -> int:
-        return min(self.page * PAGE_SIZE, self.total)
 
 
 def may_see_person(user: CurrentUser, row: dict) -> bool:
@@ -117,7 +102,7 @@ async def search(filters: Filters) -> ResultPage:
         Employee.department.name.as_alias("department_name"), Employee.division.name.as_alias("division_name"),
     ).where(condition).order_by(Employee.full_name).order_by(Employee.id).limit(PAGE_SIZE).offset(
         (page - 1) * PAGE_SIZE)
-    return ResultPage(rows=rows, total=total, page=page, pages=pages)
+    return ResultPage(rows=rows, total=total, page=page, pages=pages, size=PAGE_SIZE)
 
 
 async def card(employee_id: int) -> dict | None:
