@@ -63,7 +63,7 @@ async def add_disagreement(actor: Actor, act_id: int, remark: str, organisation:
     async with db.write_transaction():
         row, _facts, via = await _discussing(actor, act_id)
         if department_id is not None and not await Department.exists().where(Department.id == department_id):
-            raise ActionRefused("Выберите департамент из списка.")
+            raise ActionRefused("Поле «Департамент»: выберите значение из списка.")
         created = await ActDisagreement.insert(ActDisagreement(
             act=act_id, department=department_id, organisation=organisation, remark=remark)).returning(ActDisagreement.id)
         await record(actor, via, "acts.disagreement_added", act_id, f"{row['number']}: разногласие",
@@ -105,7 +105,7 @@ async def ask(actor: Actor, act_id: int, department_id: int, question: str, due_
         row, _facts, via = await _discussing(actor, act_id)
         department = await Department.select(Department.name).where(Department.id == department_id).first()
         if department is None:
-            raise ActionRefused("Выберите департамент из списка.")
+            raise ActionRefused("Поле «Департамент»: выберите значение из списка.")
         due = dt.datetime.combine(due_on, dt.time(18, 0), tzinfo=MOSCOW) if due_on else await default_due(now)
         created = await ActConsultation.insert(ActConsultation(
             act=act_id, asked_by=actor.user.id, department=department_id, question=question, due_at=due,

@@ -60,20 +60,8 @@ def read_filters(values: dict[str, str], department_ids: set[int]) -> tuple[Filt
     kind = _choice(errors, values, "kind", "Вид", {k.value for k in ActKind})
     status = _choice(errors, values, "status", "Состояние", STATUS_LABELS)
     plan = _choice(errors, values, "plan", "Статус плана", PLAN_LABELS)
-    raw_department = errors.text(values, "department", "Департамент", required=False, max_length=12)
-    department = None
-    if raw_department:
-        if raw_department.isascii() and raw_department.isdigit() and int(raw_department) in department_ids:
-            department = int(raw_department)
-        else:
-            errors["department"] = "Выберите департамент из списка."
-    raw_page = errors.text(values, "page", "Страница", required=False, max_length=6)
-    page = 1
-    if raw_page:
-        if raw_page.isascii() and raw_page.isdigit() and int(raw_page) >= 1:
-            page = int(raw_page)
-        else:
-            errors["page"] = "Номер страницы — целое положительное число."
+    department = errors.choice_id(values, "department", "Департамент", department_ids)
+    page = errors.page_number(values)
     return Filters(q, number, stage, kind, department, status, plan, page), errors
 
 

@@ -54,24 +54,12 @@ def read_filters(values: dict[str, str], department_ids: set[int], known_positio
     """Check the search form; a bad value is a Russian message on its field."""
     errors = FormErrors()
     q = errors.text(values, "q", "ФИО", required=False, max_length=100)
-    raw_department = errors.text(values, "department", "Департамент", required=False, max_length=12)
+    department = errors.choice_id(values, "department", "Департамент", department_ids)
     position = errors.text(values, "position", "Должность", required=False, max_length=300)
-    raw_page = errors.text(values, "page", "Страница", required=False, max_length=6)
-    department = None
-    if raw_department:
-        if raw_department.isascii() and raw_department.isdigit() and int(raw_department) in department_ids:
-            department = int(raw_department)
-        else:
-            errors["department"] = "Выберите департамент из списка."
+    page = errors.page_number(values)
     if position and position not in known_positions:
         errors["position"] = "Выберите должность из списка."
         position = ""
-    page = 1
-    if raw_page:
-        if raw_page.isascii() and raw_page.isdigit() and int(raw_page) >= 1:
-            page = int(raw_page)
-        else:
-            errors["page"] = "Номер страницы — целое положительное число."
     return Filters(q=q, department=department, position=position, page=page), errors
 
 

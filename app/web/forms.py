@@ -50,3 +50,23 @@ class FormErrors(dict[str, str]):
             self[name] = f"Поле «{label}» длиннее {max_length} символов."
             return ""
         return value
+
+    def choice_id(self, values: dict[str, str], name: str, label: str, allowed: set[int]) -> int | None:
+        """An optional id that must be one of ``allowed`` (a select list); None when left empty."""
+        raw = self.text(values, name, label, required=False, max_length=12)
+        if not raw:
+            return None
+        if raw.isascii() and raw.isdigit() and int(raw) in allowed:
+            return int(raw)
+        self[name] = f"Поле «{label}»: выберите значение из списка."
+        return None
+
+    def page_number(self, values: dict[str, str], name: str = "page") -> int:
+        """The requested page of a list: a positive whole number, 1 when absent."""
+        raw = self.text(values, name, "Страница", required=False, max_length=6)
+        if not raw:
+            return 1
+        if raw.isascii() and raw.isdigit() and int(raw) >= 1:
+            return int(raw)
+        self[name] = "Номер страницы — целое положительное число."
+        return 1
