@@ -33,6 +33,12 @@ PAGES = [
     ("admin-parameters", "kuznetsov", "/admin/parameters"),
     ("admin-calendar", "kuznetsov", "/admin/calendar"),
     ("admin-roles", "kuznetsov", "/admin/roles"),
+    ("acts", "ivanov", "/acts"),
+    ("act-new", "ivanov", "/acts/new"),
+    ("my-work", "ivanov", "/my-work"),
+    ("acts-plan", "petrova", "/acts/plan"),
+    ("acts-catalogue", "ivanov", "/acts/catalogue"),
+    ("acts-calendar", "ivanov", "/acts/calendar"),
 ]
 
 
