@@ -58,13 +58,15 @@ DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type
 DEMO_PDF_SHA = hashlib.sha256(DEMO_PDF).hexdigest()
 
 TITLE_STARTS = {
-    ActKind.NORMATIVE_ORDER: ("Об утверждении порядка", "Об утверждении административного регламента",
-                              "О внесении изменений в порядок", "Об утверждении требований к"),
-    ActKind.ORDER_WITHOUT_REGISTRATION: ("Об утверждении плана мероприятий по", "О создании рабочей группы по",
-                                         "Об организации работы по", "О внесении изменений в положение о"),
-    ActKind.GOVERNMENT_RESOLUTION: ("Об утверждении правил", "О внесении изменений в постановление о порядке",
-                                    "Об утверждении положения о"),
-    ActKind.FEDERAL_LAW: ("О внесении изменений в Федеральный закон о", "Об изменении статьи 12 Федерального закона о"),
+    # Each start is followed by «о»/«об» and a subject in the prepositional case (see ``_title``).
+    ActKind.NORMATIVE_ORDER: ("Об утверждении Порядка принятия решений", "Об утверждении Положения",
+                              "О внесении изменений в Положение", "Об утверждении требований к отчётности"),
+    ActKind.ORDER_WITHOUT_REGISTRATION: ("Об утверждении плана мероприятий по вопросу",
+                                         "О создании рабочей группы по вопросу", "Об организации работы по вопросу",
+                                         "О внесении изменений в положение"),
+    ActKind.GOVERNMENT_RESOLUTION: ("Об утверждении Правил принятия решений", "О внесении изменений в Положение",
+                                    "Об утверждении Положения"),
+    ActKind.FEDERAL_LAW: ("О внесении изменений в Федеральный закон", "Об изменении статьи 12 Федерального закона"),
 }
 TITLE_SUBJECTS = (
     "предоставлении государственной услуги по выдаче разрешений", "ведении реестра получателей поддержки",
@@ -205,7 +207,9 @@ def walk(rng: random.Random, act: DemoAct, catalogue: Catalogue, calendar: Worki
 
 
 def _title(rng: random.Random, kind: ActKind) -> str:
-    return f"{rng.choice(TITLE_STARTS[kind])} {rng.choice(TITLE_SUBJECTS)}"
+    subject = rng.choice(TITLE_SUBJECTS)
+    preposition = "об" if subject[0] in "аоуэи" else "о"
+    return f"{rng.choice(TITLE_STARTS[kind])} {preposition} {subject}"
 
 
 def generate(rng: random.Random, count: int, departments: Mapping[int, str], staff: Mapping[int, Sequence[int]],
