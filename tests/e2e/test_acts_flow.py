@@ -70,7 +70,7 @@ def test_act_from_registration_to_state_registration(page: Page, browser: Browse
     page.set_viewport_size(VIEWPORT)
     sign_in(page, live_server, "ivanov", PASSWORD)  # creates «Правовой департамент» from the directory
     run_async(finance_head)
-    page.get_by_role("link", name="Проекты НПА").click()
+    page.get_by_role("link", name="Проекты НПА", exact=True).click()
     page.get_by_role("link", name="Зарегистрировать проект").click()
     page.get_by_label("Название проекта").fill("О порядке согласования проектов нормативных правовых актов")
     page.get_by_label("Вид акта").select_option(label="Нормативный приказ министерства")
