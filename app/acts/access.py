@@ -12,6 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.acts.graph import EdgeKind
+from app.acts.stages import Stage
+
+COORDINATOR_STAGES = frozenset({
+    Stage.NOTICE, Stage.PUBLIC_DISCUSSION, Stage.SENDING_TO_JUSTICE, Stage.JUSTICE_EXPERTISE, Stage.REGISTRATION,
+    Stage.PUBLICATION,
+})
+"""Stages the coordinator runs (DOMAIN.md §2: regulation.gov.ru, Минюст, publication): only a coordinator
+records their outcome. Withdrawal, suspension and resumption stay with whoever manages the act."""
+
 
 @dataclass(frozen=True)
 class Person:
@@ -53,6 +63,13 @@ def may_manage(person: Person, act: ActFacts) -> bool:
     if "coordinator" in person.roles:
         return True
     return person.id == act.executor_id or person.is_head_of(act.owner_departments)
+
+
+def may_move_from(person: Person, stage: Stage, edge: EdgeKind) -> bool:
+    """Leaving a coordinator's stage (forward, skip or return) is the coordinator's decision."""
+    if stage not in COORDINATOR_STAGES or edge in (EdgeKind.WITHDRAW, EdgeKind.SUSPEND, EdgeKind.RESUME):
+        return True
+    return "coordinator" in person.roles
 
 
 def may_answer_for(person: Person, department_id: int, act: ActFacts) -> bool:

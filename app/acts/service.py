@@ -15,7 +15,7 @@ from app.acts import access, numbering
 from app.acts.actor import ActionRefused, Actor, allowed_as, managed_act, record, today, visible_act
 from app.acts.events import ActChange, act_changed
 from app.acts.forms import ActInput
-from app.acts.stages import Stage
+from app.acts.stages import Stage, quoted
 from app.acts.state import approvals_of, row_values, state_from
 from app.acts.tables import Act, ActApproval, ActApprover, ActStageRun
 from app.acts.workflow import (
@@ -140,13 +140,18 @@ async def transition(actor: Actor, act_id: int, target: str, reason: str = "", o
     """Move the act along an edge of its graph; the stage history gets the closed and the opened run."""
     reason = reason.strip()
     async with db.write_transaction():
-        row, _facts, via = await managed_act(actor, act_id)
+        row, facts, via = await managed_act(actor, act_id)
         state = await _state(row)
         try:
             edge = transition_for(state, target, outcome or None)
             new = apply_transition(state, target, reason, outcome=outcome or None)
         except ActRefused as error:
             raise _refuse(error) from None
+        if not access.may_move_from(via, state.stage, edge.kind):
+            via = allowed_as(  # a deputy may be standing in for a coordinator
+                actor, lambda p: access.may_manage(p, facts) and access.may_move_from(p, state.stage, edge.kind),
+                f"Этап {quoted(state.stage)} ведёт координатор (правовой департамент): он и отмечает его итог.",
+            )
         if not reason and edge.kind.value == "return" and state.stage is Stage.INTERNAL_APPROVAL:
             reason = await _refusals(act_id, row["text_version"])
         on = today()

@@ -7,6 +7,7 @@ stage history and followers — plus what the viewer may do with each, from the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from app.acts import access
@@ -27,7 +28,7 @@ from app.acts.tables import (
     ActStageRun,
 )
 from app.acts.versions import versions_of
-from app.acts.workflow import Answer, available_transitions
+from app.acts.workflow import Answer, Transition, available_transitions
 
 HOLDERS_BY_EXECUTOR = {Stage.DRAFTING, Stage.REVISION}
 OUTCOME_LABELS = {"forward": "передан дальше", "skip": "следующий этап пропущен", "return": "возвращён",
@@ -128,7 +129,7 @@ async def act_page(actor: Actor, act_id: int) -> dict:
     ).where(ActDisagreement.act == act_id).order_by(ActDisagreement.id)
     return {
         "act": act, "state": state, "approvals": approvals, "holder": holder(act, approvals),
-        "transitions": available_transitions(state) if can_manage else [],
+        "transitions": _with_coordinator_notes(available_transitions(state), state, people) if can_manage else [],
         "can_manage": can_manage, "can_discuss": access.first_allowed(
             people, lambda p: access.may_discuss(p, facts)) is not None,
         "answerable": answerable, "versions": await versions_of(act_id), "remarks": await _remarks(act_id),
@@ -136,3 +137,13 @@ async def act_page(actor: Actor, act_id: int) -> dict:
         "followers": followers, "following": any(f["employee"] == actor.user.id for f in followers),
         "now": dt.datetime.now(dt.UTC),
     }
+
+
+def _with_coordinator_notes(transitions: list[Transition], state, people) -> list[Transition]:
+    """Moves out of a coordinator's stage are shown to others with the reason they cannot make them."""
+    note = f"Этап {quoted(state.stage)} ведёт координатор (правовой департамент): он и отмечает его итог."
+    return [
+        t if t.blocked_by or any(access.may_move_from(p, state.stage, t.kind) for p in people)
+        else dataclasses.replace(t, blocked_by=note)
+        for t in transitions
+    ]

@@ -303,3 +303,29 @@ def test_hostile_values_on_an_existing_act_never_give_500_nor_write(client, ids)
             assert response.status_code != 303 or path == "follow", (path, value)
     after = client.blocking_portal.call(lambda: Act.select().where(Act.id == act_id).first().run())
     assert after["stage"] == before["stage"] and after["title"] == before["title"]
+
+
+def test_only_the_coordinator_records_the_outcome_of_a_coordinators_stage(client, ids):
+    """DOMAIN.md §2: the coordinator moves acts through regulation.gov.ru, Минюст and publication."""
+    sign_in(client, "coord")
+    act_id = register(client, ids, kind="normative_order")
+    assert upload(client, act_id).status_code == 303
+
+    async def to_registration():
+        from app.acts.tables import Act
+        await Act.update({Act.stage: "registration", Act.signed: True,
+                          Act.passed: "drafting,internal_approval,legal_review,planned,public_discussion,revision,"
+                                      "signing,sending_to_justice"}).where(Act.id == act_id)
+
+    client.blocking_portal.call(to_registration)
+    sign_in(client, "executor")
+    page = client.get(f"/acts/{act_id}")
+    assert "ведёт координатор" in page.text
+    refused = move(client, act_id, "publication")
+    assert refused.status_code == 403 and "ведёт координатор" in refused.text
+    assert act_row(client, act_id)["stage"] == "registration"
+    assert move(client, act_id, "suspend", "Ждём ответ Минюста").status_code == 303  # not a stage outcome
+    assert move(client, act_id, "resume").status_code == 303
+    sign_in(client, "coord")
+    assert move(client, act_id, "publication").status_code == 303
+    assert act_row(client, act_id)["stage"] == "publication"
