@@ -11,7 +11,6 @@ from litestar.response import Template
 
 from app.auth.access import current_user
 from app.auth.roles import CurrentUser
-from app.web.client import client_address
 from app.web.templating import render
 
 
@@ -56,10 +55,6 @@ def acting_user(request: Request) -> CurrentUser:
     user = current_user(request)
     assert user is not None  # the application-wide guard let the request in
     return user
-
-
-def address(request: Request) -> str:
-    return client_address(request)
 
 
 def page(

@@ -11,9 +11,10 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 
 from app.admin import accounts
-from app.admin.common import acting_user, address, page
+from app.admin.common import acting_user, page
 from app.admin.filters import parse_int
 from app.auth.access import require_roles
+from app.web.client import client_address
 from app.web.forms import FormErrors, read_form
 from app.web.params import ObjectId
 
@@ -60,7 +61,7 @@ class AccountsController(Controller):
         if not errors:
             try:
                 account_id = await accounts.create(
-                    username, password, full_name, roles, acting_user(request), address(request)
+                    username, password, full_name, roles, acting_user(request), client_address(request)
                 )
             except accounts.AccountRefused as refused:
                 errors["username"] = str(refused)
@@ -109,7 +110,7 @@ class AccountsController(Controller):
         if errors:
             return await self._refuse(request, account, "profile", errors, values)
         await accounts.update_profile(
-            account, version, full_name, accounts.check_roles(values), acting_user(request), address(request)
+            account, version, full_name, accounts.check_roles(values), acting_user(request), client_address(request)
         )
         return Redirect(f"/admin/accounts/{account['id']}?done=saved")
 
@@ -122,7 +123,7 @@ class AccountsController(Controller):
         password = accounts.check_password(errors, values)
         if errors:
             return await self._refuse(request, account, "password", errors, {})
-        await accounts.reset_password(account, version, password, acting_user(request), address(request))
+        await accounts.reset_password(account, version, password, acting_user(request), client_address(request))
         return Redirect(f"/admin/accounts/{account['id']}?done=password")
 
     @post("/{account_id:int}/active")
@@ -136,7 +137,7 @@ class AccountsController(Controller):
         if not errors:
             try:
                 await accounts.set_active(
-                    account, version, values["active"] == "1", acting_user(request), address(request)
+                    account, version, values["active"] == "1", acting_user(request), client_address(request)
                 )
             except accounts.AccountRefused as refused:
                 errors["active"] = str(refused)

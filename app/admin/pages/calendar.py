@@ -8,12 +8,13 @@ from litestar import Controller, Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 
-from app.admin.common import acting_user, address, page
+from app.admin.common import acting_user, page
 from app.admin.filters import parse_choice, parse_date, query_values
 from app.auth.access import require_roles
 from app.calendar import service
 from app.calendar.tables import KINDS
 from app.calendar.workdays import official_holidays, official_working_weekends
+from app.web.client import client_address
 from app.web.forms import FormErrors, read_form
 from app.web.params import ObjectId
 
@@ -61,7 +62,7 @@ class CalendarController(Controller):
         note = errors.text(values, "note", "Основание", required=False, max_length=300)
         if not errors:
             try:
-                await service.add_correction(day, kind, note, acting_user(request), address(request))
+                await service.add_correction(day, kind, note, acting_user(request), client_address(request))
             except service.CorrectionRefused as refused:
                 errors["date"] = str(refused)
             else:
@@ -73,7 +74,7 @@ class CalendarController(Controller):
     async def remove(self, request: Request, correction_id: ObjectId) -> Redirect:
         values = await read_form(request)
         if not await service.remove_correction(
-            correction_id, acting_user(request), address(request)
+            correction_id, acting_user(request), client_address(request)
         ):
             raise NotFoundException("Поправка не найдена.")
         year = values.get("year", "")

@@ -11,11 +11,12 @@ from litestar.exceptions import NotFoundException, PermissionDeniedException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from app.admin.common import acting_user, address, page
+from app.admin.common import acting_user, page
 from app.admin.filters import parse_int
 from app.auth.access import require_roles
 from app.parameters import service
 from app.parameters.registry import ParameterInvalid, display, serialise
+from app.web.client import client_address
 from app.web.forms import FormErrors, read_form
 
 
@@ -70,7 +71,7 @@ class ParametersController(Controller):
         raw = values.get("value", "")
         if not errors:
             try:
-                await service.update(key, raw, version, acting_user(request), address(request))
+                await service.update(key, raw, version, acting_user(request), client_address(request))
             except ParameterInvalid as invalid:
                 errors["value"] = str(invalid)
             else:
